@@ -1,0 +1,3 @@
+using Coordination.Cli.Commands;
+
+return await CommandTree.RunAsync(args);
