@@ -1,0 +1,7 @@
+namespace Coordination.Tests.Missions;
+
+[CollectionDefinition(Name)]
+public sealed class MissionClusterCollection : ICollectionFixture<MissionClusterFixture>
+{
+    public const string Name = "missions-cluster";
+}

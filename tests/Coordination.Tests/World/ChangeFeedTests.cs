@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Coordination.Client.World;
+using Coordination.Common;
+using Coordination.Tests.Infrastructure;
+using Coordination.World;
+
+namespace Coordination.Tests.World;
+
+[Collection(WorldClusterCollection.Name)]
+public sealed class ChangeFeedTests(WorldClusterFixture fixture)
+{
+    private WorldClient World => new(fixture.Client);
+
+    [Fact]
+    public async Task SubscribersReceiveObstacleAndPositionChangesOfEveryRegion()
+    {
+        var id = TestKeys.New("world");
+        await World.UploadMapAsync(id, TestMaps.Open(20, 10));
+        var batches = new ConcurrentQueue<WorldChangeBatch>();
+        await using (await World.WatchAsync(id, batches.Enqueue))
+        {
+            await World.AddObstacleAsync(id, new GridCell(17, 9), TimeSpan.FromMinutes(5), "lidar");
+            await fixture.Client.GetGrain<IWorldModelGrain>(id).UpdateRobotPositions(
+                [new RobotPosition("r1", new GridCell(1, 1), fixture.Clock.GetUtcNow()), new RobotPosition("r2", new GridCell(9, 9), fixture.Clock.GetUtcNow())]);
+            await World.RemoveObstacleAsync(id, new GridCell(17, 9));
+
+            var changes = await Eventually.Get(
+                () => batches.SelectMany(b => b.Changes).ToList(),
+                c => c.Count(x => x.Kind == WorldChangeKind.RobotMoved) == 2 && c.Any(x => x.Kind == WorldChangeKind.ObstacleRemoved),
+                "the feed delivers every change");
+            var added = Assert.Single(changes, c => c.Kind == WorldChangeKind.ObstacleAdded);
+            Assert.Equal((new GridCell(17, 9), "lidar"), (added.Cell, added.Obstacle!.Source));
+            Assert.Contains(changes, c => c is { Kind: WorldChangeKind.RobotMoved, RobotId: "r2" } && c.Cell == new GridCell(9, 9));
+            Assert.All(batches, b => Assert.Equal((id, 1L), (b.WorldId, b.MapVersion)));
+
+            // Versions increase within each region's feed.
+            foreach (var region in batches.GroupBy(b => b.RegionKey))
+            {
+                var versions = region.SelectMany(b => b.Changes).Select(c => c.Version).ToList();
+                Assert.Equal(versions.Order(), versions);
+            }
+
+            // A map upload is announced too.
+            await World.UploadMapAsync(id, TestMaps.Open(20, 10));
+            await Eventually.Get(() => batches.Any(b => b.Changes.Any(c => c.Kind == WorldChangeKind.MapUploaded && c.Version == 2)), x => x, "the map upload arrives");
+        }
+    }
+
+    [Fact]
+    public async Task ARegionKeepsItsChangesForPolling()
+    {
+        var id = TestKeys.New("world");
+        var info = await World.UploadMapAsync(id, TestMaps.Open(8, 8));
+        var region = fixture.Client.GetGrain<IWorldRegionGrain>(Assert.Single(info.Regions).Key);
+        await World.AddObstacleAsync(id, new GridCell(1, 1));
+        await World.AddObstacleAsync(id, new GridCell(2, 2));
+        var all = await region.GetChanges(0);
+        Assert.Equal([WorldChangeKind.ObstacleAdded, WorldChangeKind.ObstacleAdded], all.Changes.Select(c => c.Kind));
+        var later = await region.GetChanges(all.Changes[0].Version);
+        Assert.Equal(new GridCell(2, 2), Assert.Single(later.Changes).Cell);
+        Assert.False(later.Truncated);
+    }
+}
