@@ -12,8 +12,15 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: ${need_apt[*]} missing and not root: install it first" >&2; exit 1
   fi
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null \
-    || { echo "test.sh: apt-get install ${need_apt[*]} failed" >&2; exit 1; }
+  installed=0
+  for attempt in 1 2 3; do
+    if apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null; then
+      installed=1; break
+    fi
+    echo "test.sh: apt-get install attempt $attempt failed; retrying" >&2
+    sleep $((attempt * 10))
+  done
+  [ "$installed" -eq 1 ] || { echo "test.sh: apt-get install ${need_apt[*]} failed" >&2; echo "0 passed, 1 failed"; exit 1; }
 fi
 if ! command -v kubectl >/dev/null 2>&1; then
   echo "test.sh: kubectl is required (kubectl kustomize renders k8s/ offline); it is not on PATH" >&2
@@ -23,7 +30,20 @@ fi
 results=".test-results"
 rm -rf "$results"; mkdir -p "$results"
 
-if ! dotnet build Coordination.sln -c Release -nologo -clp:ErrorsOnly; then
+# Restore on its own first, with a few tries: a package feed that hiccups once must not fail the whole run.
+restored=0
+for attempt in 1 2 3; do
+  if dotnet restore Coordination.sln -nologo -v:q; then restored=1; break; fi
+  echo "test.sh: restore attempt $attempt failed; retrying" >&2
+  sleep $((attempt * 10))
+done
+if [ "$restored" -ne 1 ]; then
+  echo "test.sh: dotnet restore failed three times"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+if ! dotnet build Coordination.sln -c Release -nologo --no-restore -clp:ErrorsOnly; then
   echo "test.sh: build failed"
   echo "0 passed, 1 failed"
   exit 1
