@@ -38,7 +38,8 @@ public sealed class MissionCommandRunner(MissionsClient missions, TextWriter std
             return Ok;
         }
 
-        return await WatchAsync(snapshot.MissionId, asJson, cancellationToken);
+        // The acknowledgment comes first (the mission as stored, before any robot took it), then every change.
+        return await WatchAsync(snapshot.MissionId, asJson, cancellationToken, acknowledged: snapshot);
     }
 
     public async Task<int> StatusAsync(string missionId, bool history, bool asJson)
@@ -73,17 +74,35 @@ public sealed class MissionCommandRunner(MissionsClient missions, TextWriter std
     }
 
     /// <summary>Prints the mission's status and every change until it is over (one JSON object per line with <paramref name="asJson"/>).</summary>
-    public async Task<int> WatchAsync(string missionId, bool asJson, CancellationToken cancellationToken = default)
+    /// <param name="acknowledged">The snapshot a submission returned: printed first, as the status the mission had when it was stored.</param>
+    public async Task<int> WatchAsync(string missionId, bool asJson, CancellationToken cancellationToken = default, MissionSnapshot? acknowledged = null)
     {
         MissionSnapshot? last = null;
         long printed = 0;
+        if (acknowledged is not null)
+        {
+            if (asJson)
+            {
+                await stdout.WriteLineAsync(JsonSerializer.Serialize(acknowledged, MissionJson.Lines));
+            }
+            else
+            {
+                await WriteText(acknowledged);
+            }
+
+            last = acknowledged;
+        }
+
         try
         {
             await foreach (var snapshot in missions.WatchAsync(missionId, cancellationToken))
             {
                 if (asJson)
                 {
-                    await stdout.WriteLineAsync(JsonSerializer.Serialize(snapshot, MissionJson.Lines));
+                    if (last is null || snapshot.Version != last.Version)
+                    {
+                        await stdout.WriteLineAsync(JsonSerializer.Serialize(snapshot, MissionJson.Lines));
+                    }
                 }
                 else
                 {
