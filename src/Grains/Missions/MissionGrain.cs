@@ -235,9 +235,11 @@ public sealed partial class MissionGrain(
     {
         ArgumentNullException.ThrowIfNull(notice);
         var task = S.Exists ? Find(notice.TaskId) : null;
-        if (task?.Status == MissionTaskStatus.Completed && task.RobotId == notice.RobotId && task.EstimatedSeconds is null)
+        if (task is not null && (task.Status == MissionTaskStatus.Completed || task.IsInFlight)
+            && task.RobotId == notice.RobotId && task.EstimatedSeconds is null)
         {
-            // The robot's completion overtook this notice: keep the estimate and the real assignment time.
+            // The robot's own report (started, a waypoint, or even its completion) overtook this notice:
+            // keep the estimate and the real assignment time.
             task.EstimatedSeconds = notice.EstimatedSeconds;
             if (task.AssignedAt is null || notice.AssignedAt < task.AssignedAt)
             {

@@ -142,6 +142,29 @@ public sealed class MissionLifecycleTests(MissionClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AStartReportThatOvertakesTheAssignmentNoticeKeepsTheNoticesEstimate()
+    {
+        var world = TestKeys.New("world");
+        await KnownButBusyRobot(world);
+        var spec = Specs.GoTo(world, new GridCell(2, 2));
+        var taskId = (await Missions.SubmitAsync(spec)).Tasks[0].TaskId;
+        var mission = fixture.Client.GetGrain<IMissionGrain>(spec.Id);
+        var robot = TestKeys.New("quick");
+        var assignedAt = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await mission.TaskProgressed(robot, new TaskProgress(taskId, spec.Id, TaskProgressKind.Started, 0, null, DateTimeOffset.UtcNow));
+        await mission.TaskAssigned(new TaskAssignmentNotice(taskId, robot, assignedAt, [new GridCell(2, 2)], 3, 7.5, world));
+
+        var task = (await mission.GetStatus())!.Tasks[0];
+        Assert.Equal(MissionTaskStatus.Underway, task.Status);
+        Assert.Equal(robot, task.RobotId);
+        Assert.Equal(7.5, task.EstimatedSeconds);
+        Assert.Equal(assignedAt, task.AssignedAt);
+        Assert.Equal(1, task.Attempts);
+        await Missions.CancelAsync(spec.Id);
+    }
+
+    [Fact]
     public async Task ADeadlineThatPassesFailsTheMissionWithItsReason()
     {
         var world = TestKeys.New("world");
