@@ -155,7 +155,8 @@ public sealed class MissionLifecycleTests(MissionClusterFixture fixture)
         await mission.TaskProgressed(robot, new TaskProgress(taskId, spec.Id, TaskProgressKind.Started, 0, null, DateTimeOffset.UtcNow));
         await mission.TaskAssigned(new TaskAssignmentNotice(taskId, robot, assignedAt, [new GridCell(2, 2)], 3, 7.5, world));
 
-        var task = (await mission.GetStatus())!.Tasks[0];
+        // The notice is one-way: wait until the mission has taken it.
+        var task = (await Eventually.Until(mission.GetStatus, s => s!.Tasks[0].EstimatedSeconds is not null, "the notice's estimate"))!.Tasks[0];
         Assert.Equal(MissionTaskStatus.Underway, task.Status);
         Assert.Equal(robot, task.RobotId);
         Assert.Equal(7.5, task.EstimatedSeconds);
