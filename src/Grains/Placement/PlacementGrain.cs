@@ -26,6 +26,7 @@ public sealed partial class PlacementGrain(
     private readonly PlacementControllerOptions _options = options.Value;
     private PlacementController _controller = null!;
     private DateTimeOffset _lastRun = DateTimeOffset.MinValue;
+    private IGrainTimer? _requested;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -88,16 +89,38 @@ public sealed partial class PlacementGrain(
 
     public async Task RequestReconcile(string reason)
     {
-        if (clock.GetUtcNow() - _lastRun >= MinRequestedGap)
+        var wait = _lastRun + MinRequestedGap - clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
         {
             LogRequested(logger, reason);
             await RunAsync(CancellationToken.None);
+        }
+        else if (_requested is null)
+        {
+            // Too soon after a round, which may have read the cluster before this change: one more round when the gap
+            // has passed, for every request until then, so that a change seen by the watch is never dropped.
+            LogRequested(logger, reason);
+            _requested = this.RegisterGrainTimer(RequestedRoundAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
         }
     }
 
     public Task<PlacementReport> Reconcile() => RunAsync(CancellationToken.None);
 
     public Task<PlacementStatus> GetStatus() => Task.FromResult(_controller.Status(this.GetPrimaryKeyString()));
+
+    private async Task RequestedRoundAsync(CancellationToken cancellationToken)
+    {
+        // Disposed after the round: disposing a timer cancels its running callback. Requests wait for the callback.
+        try
+        {
+            await RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _requested?.Dispose();
+            _requested = null;
+        }
+    }
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
