@@ -20,7 +20,8 @@ namespace Coordination.Tests.Kubernetes;
 /// (with <c>spec.schedulerName</c> field selector) and get, <c>pods/binding</c> (201; 409 when already bound; 404),
 /// <c>pods/eviction</c> (201; 429 when a PodDisruptionBudget would be violated; 404), Deployments list/get and
 /// <c>deployments/scale</c> get/patch. Deployments behave like their ReplicaSet: an evicted pod is replaced by a
-/// new pending one, and scaling creates or deletes pending pods. Faults can be injected per request.
+/// new pending one, and scaling creates or deletes pending pods. Faults can be injected per request, and open watch
+/// streams can be ended (<see cref="CloseWatches"/>) or broken (<see cref="BreakWatches"/>).
 /// </summary>
 public sealed class FakeKubernetesApi : IAsyncDisposable
 {
@@ -30,7 +31,8 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     private readonly Dictionary<(string Ns, string Name), V1Deployment> _deployments = [];
     private readonly List<(string Ns, string App, int MaxUnavailable)> _budgets = [];
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly List<(string Kind, Channel<string> Events)> _watchers = [];
+    private readonly List<(string Kind, Channel<string> Events, HttpContext Context)> _watchers = [];
+    private readonly ConcurrentDictionary<string, int> _watchesOpened = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication _app = null!;
     private int _counter;
@@ -163,6 +165,33 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         }
     }
 
+    /// <summary>How many watch streams of <paramref name="kind"/> (<c>pods</c>, <c>nodes</c>) have been opened so far.</summary>
+    public int WatchesOpened(string kind) => _watchesOpened.GetValueOrDefault(kind);
+
+    /// <summary>Ends the open watch streams of <paramref name="kind"/> cleanly, as the API server does when a watch times out.</summary>
+    public void CloseWatches(string kind)
+    {
+        lock (_lock)
+        {
+            foreach (var (_, events, _) in _watchers.Where(w => w.Kind == kind))
+            {
+                events.Writer.TryComplete();
+            }
+        }
+    }
+
+    /// <summary>Aborts the connections of the open watch streams of <paramref name="kind"/> (a dropped connection mid-stream).</summary>
+    public void BreakWatches(string kind)
+    {
+        lock (_lock)
+        {
+            foreach (var (_, _, context) in _watchers.Where(w => w.Kind == kind))
+            {
+                context.Abort();
+            }
+        }
+    }
+
     public V1Node Node(string name)
     {
         lock (_lock)
@@ -184,7 +213,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         await _stopping.CancelAsync();
         lock (_lock)
         {
-            foreach (var (_, events) in _watchers)
+            foreach (var (_, events, _) in _watchers)
             {
                 events.Writer.TryComplete();
             }
@@ -275,11 +304,15 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
                 events.Writer.TryWrite(Event("ADDED", o));
             }
 
-            _watchers.Add((kind, events));
+            _watchers.Add((kind, events, c));
+            _watchesOpened.AddOrUpdate(kind, 1, (_, n) => n + 1);
         }
 
         c.Response.StatusCode = 200;
         c.Response.ContentType = "application/json";
+
+        // Headers go out at once, as from the real API server, so a client sees the watch open before any event.
+        await c.Response.StartAsync(c.RequestAborted);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(c.RequestAborted, _stopping.Token);
         try
         {
@@ -480,7 +513,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     private void Publish(string kind, string type, object o)
     {
         var line = Event(type, o);
-        foreach (var (k, events) in _watchers)
+        foreach (var (k, events, _) in _watchers)
         {
             if (k == kind)
             {
