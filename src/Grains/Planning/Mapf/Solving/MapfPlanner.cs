@@ -27,14 +27,19 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
     /// <summary>Guide-path cost per other guide path using a cell (off: it did not pay on the benchmark maps).</summary>
     private const int UsagePenalty = 0;
 
-    /// <summary>Agents per passable cell below which the guide paths are Scatter's (else the goal-avoiding ones).</summary>
-    private const double ScatterDensity = 0.25;
+    /// <summary>
+    /// Collisions per agent left between Scatter's guide paths above which the goal-avoiding guide paths are used
+    /// instead: Scatter could not spread the agents out, and its space-time guidance breaks down (measured on the
+    /// benchmark maps: about 2 per agent on random-32-32-10, 4 on random-32-32-20 and warehouse, 12 on room-32-32-4,
+    /// where Scatter pays; over 30 on maze-32-32-2 with 333 agents, where it does not).
+    /// </summary>
+    private const double ScatterCollisionLimit = 20;
 
     /// <summary>Scatter's guide paths may be this many steps longer than a shortest path.</summary>
     private const int ScatterMargin = 10;
 
     /// <summary>Rounds of Scatter's re-planning (it stops earlier once collisions stop decreasing).</summary>
-    private const int ScatterRounds = 3;
+    private const int ScatterRounds = 8;
 
     /// <summary>PIBT runs per unconstrained LaCAM successor (Monte-Carlo configuration generation).</summary>
     private const int MonteCarloRuns = 4;
@@ -115,13 +120,15 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
         Dictionary<int, int>?[]? guide = null;
         if (engine && request.GuidePaths)
         {
-            // Scatter pays where agents have room to spread out; in crowded maps every cell is contested and the
-            // static goal-avoiding guide does better (measured on the benchmark maps).
+            // Scatter pays wherever it manages to spread the agents out; where many collisions remain between its
+            // paths (every corridor contested) the static goal-avoiding guide does better (measured on the benchmark maps).
             var now = Stopwatch.GetTimestamp();
             var guideDeadline = now + (long)(Math.Max(0, deadline - now) * GuideShare);
-            guide = n < map.PassableCount * ScatterDensity
-                ? Solving.Scatter.Compute(map, starts, goals, distance, ScatterMargin, ScatterRounds, guideDeadline)
-                : Solving.GuidePaths.Compute(map, starts, goals, distance, GoalPenalty, UsagePenalty, passes: 1, deadline);
+            guide = Solving.Scatter.Compute(map, starts, goals, distance, ScatterMargin, ScatterRounds, guideDeadline, out var collisions);
+            if (collisions != long.MaxValue && collisions > ScatterCollisionLimit * n)
+            {
+                guide = Solving.GuidePaths.Compute(map, starts, goals, distance, GoalPenalty, UsagePenalty, passes: 1, deadline);
+            }
         }
 
         var search = new LaCamSearch(map, starts, goals, distance, request.Seed, guide, swap: engine, monteCarlo: engine ? MonteCarloRuns : 1)

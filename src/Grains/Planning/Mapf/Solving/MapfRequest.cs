@@ -23,9 +23,9 @@ public sealed record MapfRequest(GridMap Map, IReadOnlyList<int> Starts, IReadOn
     public bool Refine { get; init; } = true;
 
     /// <summary>
-    /// Steer PIBT along guide paths: on sparse instances Scatter's paths that avoid each other in space and time, on
-    /// crowded ones congestion-aware paths that avoid other agents' goals where a short detour exists (better first
-    /// solutions; costs a few A* per agent up front, bounded by a share of the time limit).
+    /// Steer PIBT along guide paths: Scatter's paths that avoid each other in space and time or, where Scatter cannot
+    /// spread the agents out, congestion-aware paths that avoid other agents' goals where a short detour exists (better
+    /// first solutions; costs some A* per agent up front, bounded by a share of the time limit).
     /// </summary>
     public bool GuidePaths { get; init; } = true;
 

@@ -6,8 +6,9 @@ namespace Coordination.Planning.Mapf.Solving;
 /// <summary>
 /// Scatter (Okumura, "Engineering LaCAM*", AAMAS 2024): per agent a guide path that keeps close to a shortest path but
 /// spreads the agents out in space and time. Each path minimises, lexicographically, the collisions with the other
-/// agents' current guide paths (two agents on one cell at one timestep, or a path crossing a cell on which another
-/// agent already waits on its goal) and then its length, within a length budget of the shortest path plus a margin;
+/// agents' current guide paths (two agents on one cell at one timestep, two agents crossing one edge in opposite
+/// directions at one timestep, or a path crossing a cell on which another agent already waits on its goal) and then its
+/// length, within a length budget of the shortest path plus a margin;
 /// rounds of re-planning one agent at a time against the others run until the collisions stop decreasing.
 /// PIBT then prefers the next cell of the guide path while the agent is on it.
 /// </summary>
@@ -16,8 +17,9 @@ internal static class Scatter
     private const int None = -1;
 
     /// <summary>Per agent: cell on the guide path -> next cell (null for agents without a goal or when time ran out).</summary>
+    /// <param name="collisions">Collisions left between the guide paths after the last complete round that saw all the paths (each counted once per agent involved; long.MaxValue when no such round completed).</param>
     public static Dictionary<int, int>?[] Compute(
-        GridMap map, int[] starts, int[] goals, int[]?[] distance, int margin, int maxRounds, long deadline)
+        GridMap map, int[] starts, int[] goals, int[]?[] distance, int margin, int maxRounds, long deadline, out long collisions)
     {
         var n = starts.Length;
         var cells = map.CellCount;
@@ -26,17 +28,21 @@ internal static class Scatter
 
         // Space-time use of the guide paths: (t * cells + cell) -> number of paths there; parking time per goal cell.
         var use = new Dictionary<long, int>();
+
+        // Moves of the guide paths: (t, from, to) -> number of paths moving from `from` at t - 1 to `to` at t.
+        var moves = new Dictionary<long, int>();
         var parkedFrom = new int[cells];
         Array.Fill(parkedFrom, int.MaxValue);
 
         var gScore = new int[cells];
-        var collisions = new int[cells];
+        var pathCollisions = new int[cells];
         var parent = new int[cells];
         var stamp = new int[cells];
         var closed = new int[cells];
         var run = 0;
         var open = new PriorityQueue<int, long>();
         var previousTotal = long.MaxValue;
+        collisions = long.MaxValue;
         for (var round = 0; round < maxRounds; round++)
         {
             long total = 0;
@@ -55,6 +61,7 @@ internal static class Scatter
                 if (paths[i] is { } old)
                 {
                     Remove(use, old, cells);
+                    RemoveMoves(moves, old, cells);
                     parkedFrom[goals[i]] = int.MaxValue;
                 }
 
@@ -64,7 +71,7 @@ internal static class Scatter
                 var start = starts[i];
                 var budget = d[start] + margin;
                 gScore[start] = 0;
-                collisions[start] = 0;
+                pathCollisions[start] = 0;
                 parent[start] = None;
                 stamp[start] = run;
                 open.Enqueue(start, Key(0, d[start], 0));
@@ -91,12 +98,13 @@ internal static class Scatter
                             continue;
                         }
 
-                        var c = collisions[cell] + Count(use, t, next, cells) + (t >= parkedFrom[next] ? 1 : 0);
-                        if (stamp[next] != run || c < collisions[next] || (c == collisions[next] && t < gScore[next]))
+                        var c = pathCollisions[cell] + Count(use, t, next, cells) + (t >= parkedFrom[next] ? 1 : 0)
+                            + Count(moves, MoveKey(t, next, cell, cells));
+                        if (stamp[next] != run || c < pathCollisions[next] || (c == pathCollisions[next] && t < gScore[next]))
                         {
                             stamp[next] = run;
                             gScore[next] = t;
-                            collisions[next] = c;
+                            pathCollisions[next] = c;
                             parent[next] = cell;
                             open.Enqueue(next, Key(c, t + d[next], t));
                         }
@@ -109,13 +117,14 @@ internal static class Scatter
                     if (paths[i] is { } kept)
                     {
                         Add(use, kept, cells);
+                        AddMoves(moves, kept, cells);
                         parkedFrom[goals[i]] = kept.Length - 1;
                     }
 
                     continue;
                 }
 
-                total += collisions[goals[i]];
+                total += pathCollisions[goals[i]];
                 var path = new int[gScore[goals[i]] + 1];
                 for (var (c, k) = (goals[i], path.Length - 1); k >= 0; c = parent[c], k--)
                 {
@@ -124,15 +133,23 @@ internal static class Scatter
 
                 paths[i] = path;
                 Add(use, path, cells);
+                AddMoves(moves, path, cells);
                 parkedFrom[goals[i]] = path.Length - 1;
             }
 
-            if (total == 0 || total >= previousTotal)
+            // The first round counts each agent's collisions with the paths planned before it only: its total is
+            // not comparable with the later rounds', which count the collisions with all the other paths.
+            if (round > 0 || total == 0)
+            {
+                collisions = total;
+            }
+
+            if (total == 0 || (round > 0 && total >= previousTotal))
             {
                 break;
             }
 
-            previousTotal = total;
+            previousTotal = round == 0 ? long.MaxValue : total;
         }
 
         return Finish(paths, result);
@@ -142,6 +159,37 @@ internal static class Scatter
 
     private static int Count(Dictionary<long, int> use, int t, int cell, int cells) =>
         use.TryGetValue(((long)t * cells) + cell, out var k) ? k : 0;
+
+    private static int Count(Dictionary<long, int> moves, long key) => moves.TryGetValue(key, out var k) ? k : 0;
+
+    /// <summary>Key of a move from <paramref name="from"/> at t - 1 to <paramref name="to"/> at t.</summary>
+    private static long MoveKey(int t, int from, int to, int cells) => ((((long)t * cells) + from) * cells) + to;
+
+    private static void AddMoves(Dictionary<long, int> moves, int[] path, int cells)
+    {
+        for (var t = 1; t < path.Length; t++)
+        {
+            var key = MoveKey(t, path[t - 1], path[t], cells);
+            moves[key] = moves.TryGetValue(key, out var k) ? k + 1 : 1;
+        }
+    }
+
+    private static void RemoveMoves(Dictionary<long, int> moves, int[] path, int cells)
+    {
+        for (var t = 1; t < path.Length; t++)
+        {
+            var key = MoveKey(t, path[t - 1], path[t], cells);
+            var k = moves[key] - 1;
+            if (k == 0)
+            {
+                moves.Remove(key);
+            }
+            else
+            {
+                moves[key] = k;
+            }
+        }
+    }
 
     private static void Add(Dictionary<long, int> use, int[] path, int cells)
     {
