@@ -88,7 +88,9 @@ public sealed class MissionLifecycleTests(MissionClusterFixture fixture)
         Assert.Single(history, e => e.Kind == MissionEventKind.Submitted);
         var listed = await Eventually.Until(() => Missions.ListAsync(worldId: world), l => l.Count > 0, "the mission in the index");
         Assert.Equal(spec.Id, Assert.Single(listed).MissionId);
-        var snapshot = await fixture.Client.GetGrain<IDispatcherGrain>(world).GetSnapshot();
+        // The mission hands its tickets to the dispatcher one way: wait until they are there, then count them.
+        var snapshot = await Eventually.Until(
+            () => fixture.Client.GetGrain<IDispatcherGrain>(world).GetSnapshot(), s => s.Queued.Any(t => t.MissionId == spec.Id), "the ticket in the dispatcher's queue");
         Assert.Single(snapshot.Queued, t => t.MissionId == spec.Id);
 
         var e = await Assert.ThrowsAsync<CoordinationValidationException>(() => Missions.SubmitAsync(spec with { Priority = 99 }));
