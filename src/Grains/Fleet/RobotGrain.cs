@@ -12,7 +12,8 @@ namespace Coordination.Fleet;
 /// <summary>
 /// The digital twin of one robot. Durable facts (registration, assignment, offline) are written at once; live
 /// telemetry is kept in memory and checkpointed at most once per <see cref="FleetOptions.CheckpointInterval"/>.
-/// A grain timer marks the robot offline after missed heartbeats (armed by the first sample).
+/// A grain timer marks the robot offline after missed heartbeats, counted from its last sample or, until it
+/// reports, from its registration (a robot that registers and falls silent must not look available forever).
 /// </summary>
 [ZonePlacement]
 public sealed partial class RobotGrain : Grain, IRobotGrain
@@ -79,6 +80,8 @@ public sealed partial class RobotGrain : Grain, IRobotGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // One housekeeping timer per twin: offline detection (within half the offline threshold) and checkpoints.
+        // It does not keep the twin active: every robot call (registration included) does, for the collection age,
+        // far longer than the offline threshold; a twin activated again checks the persisted times at its first tick.
         var period = _options.OfflineAfter / 2;
         if (period > _options.CheckpointInterval)
         {
@@ -323,12 +326,13 @@ public sealed partial class RobotGrain : Grain, IRobotGrain
     private async Task Housekeeping(CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        if (S.LastSeenAt is { } seen && S.Registration is not null
+        var silence = now - LastSignOfLife();
+        if (S.Registration is not null
             && S.Status is not (RobotStatus.Offline or RobotStatus.Shutdown or RobotStatus.Uninitialized)
-            && now - seen > _options.OfflineAfter)
+            && silence > _options.OfflineAfter)
         {
             S.Status = RobotStatus.Offline;
-            LogOffline(_logger, RobotId, (now - seen).TotalSeconds, S.CurrentAssignment?.TaskId ?? "-");
+            LogOffline(_logger, RobotId, silence.TotalSeconds, S.CurrentAssignment?.TaskId ?? "-");
             await WriteAsync();
             AnnounceIfChanged();
             return;
@@ -339,6 +343,13 @@ public sealed partial class RobotGrain : Grain, IRobotGrain
             await WriteAsync();
         }
     }
+
+    /// <summary>
+    /// The robot was last heard from when it last reported or (re-)registered, whichever came later: registration
+    /// starts the heartbeat count, so a robot silent since registering goes offline like one that stopped reporting.
+    /// </summary>
+    private DateTimeOffset LastSignOfLife() =>
+        S.LastSeenAt is { } seen && seen > S.RegisteredAt ? seen : S.RegisteredAt;
 
     private async Task WriteAsync()
     {
