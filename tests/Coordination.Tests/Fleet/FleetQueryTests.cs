@@ -18,7 +18,12 @@ public sealed class FleetQueryTests(FleetClusterFixture fixture)
         await fixture.Client.GetGrain<IRobotGrain>(lifter).Register(Registration(zone: zone, capabilities: "lift"));
         await fixture.Client.GetGrain<IRobotGrain>(camera).Register(Registration(zone: zone, capabilities: "camera"));
         await fixture.Client.GetGrain<IRobotGrain>(charging).Register(Registration(zone: zone, capabilities: ["lift", "camera"]));
-        await fixture.Client.GetGrain<IRobotGrain>(charging).ReportTelemetry(Sample(1, 1, battery: 20, status: RobotStatus.Charging, second: 1));
+
+        // The robots keep reporting, as real ones do (a silent robot would be listed offline after a few periods).
+        await using var lifterAlive = await Heartbeat.StartAsync(fixture.Client.GetGrain<IRobotGrain>(lifter), Sample(1, 1, second: 1));
+        await using var cameraAlive = await Heartbeat.StartAsync(fixture.Client.GetGrain<IRobotGrain>(camera), Sample(2, 1, second: 1));
+        await using var chargingAlive = await Heartbeat.StartAsync(
+            fixture.Client.GetGrain<IRobotGrain>(charging), Sample(1, 1, battery: 20, status: RobotStatus.Charging, second: 1));
 
         var inZone = await Poll.UntilAsync(
             () => FleetQueries.ListRobotsAsync(fixture.Client, zone: zone),

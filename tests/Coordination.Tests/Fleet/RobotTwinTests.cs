@@ -159,14 +159,45 @@ public sealed class RobotTwinTests(FleetClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ARobotThatNeverReportedIsNotMarkedOffline()
+    public async Task ARobotSilentSinceRegistrationGoesOfflineAndAReportBringsItBack()
     {
         var id = TestKeys.New("robot");
-        await Robot(id).Register(Registration());
+        var zone = TestKeys.New("zone");
+        var index = fixture.Client.GetGrain<IFleetIndexGrain>(FleetIndex.Key);
+        Assert.Equal(RobotStatus.Idle, (await Robot(id).Register(Registration(zone: zone))).Status);
 
-        // Well past the offline threshold (3 × 200 ms), a robot that never streamed stays as registered.
-        await Task.Delay(FleetClusterFixture.TelemetryPeriod * 6, TestContext.Current.CancellationToken);
-        Assert.Equal(RobotStatus.Idle, (await Robot(id).GetSummary())!.Status);
+        // Registration is its first sign of life: silence from then on counts as missed heartbeats.
+        var offline = await Poll.UntilAsync(() => Robot(id).GetState(), s => s.Status == RobotStatus.Offline, "the silent robot to go offline");
+        Assert.Null(offline.LastSeenAt);
+        var heard = await Poll.UntilAsync(
+            () => Task.FromResult(fixture.Recorder.SummariesOf(id)),
+            l => l.Any(s => s.Status == RobotStatus.Offline),
+            "the dispatcher to hear the robot went offline");
+        Assert.Equal([RobotStatus.Idle, RobotStatus.Offline], heard.Select(s => s.Status).ToArray());
+        await Poll.UntilAsync(
+            () => index.List(zone: zone),
+            rows => rows.Any(r => r.RobotId == id && r.Status == RobotStatus.Offline),
+            "the fleet index to list the robot offline");
+
+        // Nothing can be given to it meanwhile.
+        var e = await Assert.ThrowsAsync<CoordinationValidationException>(() => Robot(id).Assign(Assignment("task-1")));
+        Assert.Equal("robot.status", e.Field);
+
+        // It comes back with its first report (and stays while it keeps reporting).
+        await using var heartbeat = await Heartbeat.StartAsync(Robot(id), Sample(1, 1, second: 1));
+        Assert.Equal(RobotStatus.Idle, heartbeat.FirstAck.Status);
+        var back = await Poll.UntilAsync(
+            () => Task.FromResult(fixture.Recorder.SummariesOf(id)),
+            l => l.Count > heard.Count,
+            "the dispatcher to hear the robot is back");
+        Assert.Equal(RobotStatus.Idle, back[heard.Count].Status);
+        Assert.Equal(new GridCell(1, 1), back[heard.Count].Cell);
+        await Poll.UntilAsync(
+            () => index.List(zone: zone),
+            rows => rows.Any(r => r.RobotId == id && r.Status == RobotStatus.Idle),
+            "the fleet index to list the robot idle again");
+        await Robot(id).Assign(Assignment("task-1"));
+        Assert.Equal(RobotStatus.Working, (await Robot(id).GetSummary())!.Status);
     }
 
     [Fact]
