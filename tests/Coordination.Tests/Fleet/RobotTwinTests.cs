@@ -265,6 +265,9 @@ public sealed class RobotTwinTests(FleetClusterFixture fixture)
     {
         var id = TestKeys.New("robot");
         await Robot(id).Register(Registration());
+
+        // The robot keeps reporting while it works (idle as it says; working to the twin while assigned).
+        await using var heartbeat = await Heartbeat.StartAsync(Robot(id), Sample(1, 1, second: 1));
         var none = await Assert.ThrowsAsync<CoordinationValidationException>(
             () => Robot(id).ReportTaskProgress(new TaskProgress("task-1", "mission-1", TaskProgressKind.Started, 0, null, T0)));
         Assert.Equal("progress.taskId", none.Field);
