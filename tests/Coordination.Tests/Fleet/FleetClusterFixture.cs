@@ -34,7 +34,10 @@ public sealed class FleetClusterFixture : IAsyncLifetime
         services.Configure<FleetOptions>(o =>
         {
             o.ExpectedTelemetryPeriod = TelemetryPeriod;
-            o.MissedHeartbeatsBeforeOffline = 3;
+
+            // 2 s of silence: short enough for offline tests, long enough that a test robot which registers and
+            // is given work straight away is never counted offline by a stall of a loaded machine in between.
+            o.MissedHeartbeatsBeforeOffline = 10;
             o.CheckpointInterval = CheckpointInterval;
             o.CommandObserverLease = TimeSpan.FromSeconds(3);
             o.IndexFlushInterval = TimeSpan.FromMilliseconds(100);
