@@ -3,19 +3,34 @@ using Orleans;
 
 namespace Coordination.Client.World;
 
-/// <summary>A client-side change-feed subscription: an observer object reference whose lease is renewed until disposed.</summary>
-internal sealed class WorldWatch(IClusterClient cluster, IWorldModelGrain world, Action<WorldChangeBatch> onChanges, TimeSpan lease)
-    : IAsyncDisposable
+/// <summary>
+/// A client-side change-feed subscription: an observer object reference whose lease is renewed until disposed. Each
+/// region's changes reach <c>onChanges</c> once and in version order (see <see cref="ChangeFeedSequencer"/>).
+/// </summary>
+internal sealed class WorldWatch : IAsyncDisposable
 {
+    private readonly IWorldModelGrain _world;
+    private readonly TimeSpan _lease;
+    private readonly IClusterClient _cluster;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Observer _observer = new(onChanges);
+    private readonly ChangeFeedSequencer _sequencer;
+    private readonly Observer _observer;
     private IWorldObserver? _reference;
     private Task? _renewal;
 
+    public WorldWatch(IClusterClient cluster, IWorldModelGrain world, Action<WorldChangeBatch> onChanges, TimeSpan lease)
+    {
+        _cluster = cluster;
+        _world = world;
+        _lease = lease;
+        _sequencer = new ChangeFeedSequencer((region, after) => cluster.GetGrain<IWorldRegionGrain>(region).GetChanges(after), onChanges);
+        _observer = new Observer(_sequencer);
+    }
+
     public async Task StartAsync()
     {
-        _reference = cluster.CreateObjectReference<IWorldObserver>(_observer);
-        await world.Subscribe(_reference, lease);
+        _reference = _cluster.CreateObjectReference<IWorldObserver>(_observer);
+        _sequencer.Start(await _world.Subscribe(_reference, _lease));
         _renewal = RenewAsync();
     }
 
@@ -31,14 +46,14 @@ internal sealed class WorldWatch(IClusterClient cluster, IWorldModelGrain world,
         {
             try
             {
-                await world.Unsubscribe(_reference);
+                await _world.Unsubscribe(_reference);
             }
             catch (Exception e) when (e is TimeoutException or OrleansException or ObjectDisposedException)
             {
                 // The cluster is gone; the lease ends by itself.
             }
 
-            cluster.DeleteObjectReference<IWorldObserver>(_reference);
+            _cluster.DeleteObjectReference<IWorldObserver>(_reference);
         }
 
         _stop.Dispose();
@@ -46,14 +61,16 @@ internal sealed class WorldWatch(IClusterClient cluster, IWorldModelGrain world,
 
     private async Task RenewAsync()
     {
-        using var timer = new PeriodicTimer(lease / 3);
+        using var timer = new PeriodicTimer(_lease / 3);
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
                 try
                 {
-                    await world.Subscribe(_reference!, lease);
+                    // Only the first subscription's versions start the sequences: a renewal's may already count
+                    // changes still on their way.
+                    await _world.Subscribe(_reference!, _lease);
                 }
                 catch (Exception e) when (e is TimeoutException or OrleansException)
                 {
@@ -67,11 +84,11 @@ internal sealed class WorldWatch(IClusterClient cluster, IWorldModelGrain world,
         }
     }
 
-    private sealed class Observer(Action<WorldChangeBatch> onChanges) : IWorldObserver
+    private sealed class Observer(ChangeFeedSequencer sequencer) : IWorldObserver
     {
         public Task OnWorldChanges(WorldChangeBatch batch)
         {
-            onChanges(batch);
+            sequencer.Receive(batch);
             return Task.CompletedTask;
         }
     }

@@ -64,9 +64,10 @@ public interface IWorldModelGrain : IGrainWithStringKey
     /// <summary>
     /// Subscribes an observer to the change feed of the map and of every region for <paramref name="lease"/>
     /// (default <see cref="WorldOptionsDefaults.ObserverLease"/>); subscribe again before it ends to keep receiving.
+    /// Returns, per region key, the version of the region's last change: the observer receives every change after it.
     /// </summary>
     [Alias("Subscribe")]
-    Task Subscribe(IWorldObserver observer, TimeSpan? lease);
+    Task<IReadOnlyDictionary<string, long>> Subscribe(IWorldObserver observer, TimeSpan? lease);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(IWorldObserver observer);

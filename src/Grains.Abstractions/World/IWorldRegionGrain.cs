@@ -27,8 +27,12 @@ public interface IWorldRegionGrain : IGrainWithStringKey
     [Alias("GetChanges")]
     Task<WorldChangeBatch> GetChanges(long afterVersion);
 
+    /// <summary>
+    /// Sends <paramref name="observer"/> the region's changes until <paramref name="until"/>. Returns the version of the
+    /// region's last change: the observer receives every change after it (one-way, so batches may arrive out of order).
+    /// </summary>
     [Alias("Subscribe")]
-    Task Subscribe(IWorldObserver observer, DateTimeOffset until);
+    Task<long> Subscribe(IWorldObserver observer, DateTimeOffset until);
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(IWorldObserver observer);

@@ -263,7 +263,7 @@ public sealed partial class WorldModelGrain(
         return result;
     }
 
-    public async Task Subscribe(IWorldObserver observer, TimeSpan? lease)
+    public async Task<IReadOnlyDictionary<string, long>> Subscribe(IWorldObserver observer, TimeSpan? lease)
     {
         ArgumentNullException.ThrowIfNull(observer);
         var length = lease ?? WorldOptionsDefaults.ObserverLease;
@@ -274,10 +274,18 @@ public sealed partial class WorldModelGrain(
 
         var until = clock.GetUtcNow() + length;
         _observers.Add(observer, until);
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         if (_layout is not null)
         {
-            await Task.WhenAll(_layout.Regions.Select(r => GrainFactory.GetGrain<IWorldRegionGrain>(r.Key).Subscribe(observer, until)));
+            var regions = _layout.Regions.Select(r => r.Key).ToList();
+            var at = await Task.WhenAll(regions.Select(key => GrainFactory.GetGrain<IWorldRegionGrain>(key).Subscribe(observer, until)));
+            for (var i = 0; i < regions.Count; i++)
+            {
+                versions[regions[i]] = at[i];
+            }
         }
+
+        return versions;
     }
 
     public async Task Unsubscribe(IWorldObserver observer)

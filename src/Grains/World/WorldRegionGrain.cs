@@ -122,11 +122,11 @@ public sealed partial class WorldRegionGrain(
         return Task.FromResult(new WorldChangeBatch(_worldId, this.GetPrimaryKeyString(), _mapVersion, changes, afterVersion < _logFloor));
     }
 
-    public Task Subscribe(IWorldObserver observer, DateTimeOffset until)
+    public Task<long> Subscribe(IWorldObserver observer, DateTimeOffset until)
     {
         ArgumentNullException.ThrowIfNull(observer);
         _observers.Add(observer, until);
-        return Task.CompletedTask;
+        return Task.FromResult(_version);
     }
 
     public Task Unsubscribe(IWorldObserver observer)

@@ -47,6 +47,47 @@ public sealed class ChangeFeedTests(WorldClusterFixture fixture)
     }
 
     [Fact]
+    public async Task OvertakenBatchesAreDeliveredOnceInVersionOrderWithTheGapReadFromTheRegionsLog()
+    {
+        var id = TestKeys.New("world");
+        var info = await World.UploadMapAsync(id, TestMaps.Open(8, 8));
+        var key = Assert.Single(info.Regions).Key;
+        var region = fixture.Client.GetGrain<IWorldRegionGrain>(key);
+        foreach (var x in new[] { 1, 2, 3 })
+        {
+            await World.AddObstacleAsync(id, new GridCell(x, 1));
+        }
+
+        var log = await region.GetChanges(0);
+        var versions = log.Changes.Select(c => c.Version).ToList();
+        Assert.Equal(3, versions.Count);
+        var single = log.Changes.Select(c => log with { Changes = [c] }).ToList();
+        var delivered = new ConcurrentQueue<WorldChangeBatch>();
+        var sequencer = new ChangeFeedSequencer((r, after) => fixture.Client.GetGrain<IWorldRegionGrain>(r).GetChanges(after), delivered.Enqueue);
+        sequencer.Start(new Dictionary<string, long> { [key] = versions[0] - 1 });
+
+        // The last batch overtakes the other two: it waits, the gap is read from the region, then all go out in order.
+        sequencer.Receive(single[2]);
+        await Eventually.Get(() => delivered.Sum(b => b.Changes.Count), n => n == 3, "the gap filled from the log");
+        sequencer.Receive(single[0]);
+        sequencer.Receive(single[1]);
+        sequencer.Receive(single[2]);
+        Assert.Equal(versions, delivered.SelectMany(b => b.Changes).Select(c => c.Version));
+        Assert.All(delivered, b => Assert.False(b.Truncated));
+
+        // A version the log never had (the region restarted on a new version block): delivered after the rest, flagged.
+        var beyond = log with { Changes = [log.Changes[0] with { Version = versions[2] + 10 }] };
+        await World.AddObstacleAsync(id, new GridCell(4, 1));
+        sequencer.Receive(beyond);
+        var last = await Eventually.Get(() => delivered.ToList(), l => l.Count > 0 && l[^1].Changes[^1].Version == versions[2] + 10, "the held change flushed");
+        var all = last.SelectMany(b => b.Changes).Select(c => c.Version).ToList();
+        Assert.Equal(all.Order(), all);
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(5, all.Count);
+        Assert.True(last[^1].Truncated);
+    }
+
+    [Fact]
     public async Task ARegionKeepsItsChangesForPolling()
     {
         var id = TestKeys.New("world");
