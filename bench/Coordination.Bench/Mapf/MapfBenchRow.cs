@@ -3,6 +3,8 @@ namespace Coordination.Bench.Mapf;
 /// <summary>
 /// Measured figures of one instance: ours (LaCAM* with refinement) and, in the same run, the baselines: LaCAM over plain
 /// PIBT (first solution), one-shot PIBT and prioritized planning. Times are to the first solution, in milliseconds.
+/// <see cref="FirstSumOfLoss"/> is the first solution's sum of loss (LaCAM's own edge cost, which LaCAM3 reports as its
+/// first-solution cost); the sums of costs follow the <c>coord plan</c> contract.
 /// </summary>
 public sealed record MapfBenchRow(
     string Map,
@@ -20,4 +22,6 @@ public sealed record MapfBenchRow(
     MapfBaselineResult Pibt,
     MapfBaselineResult Prioritized,
     double? ReferenceMs,
-    double? ReferenceRatio);
+    double? ReferenceRatio,
+    int? FirstSumOfLoss = null,
+    double? FirstLossRatio = null);

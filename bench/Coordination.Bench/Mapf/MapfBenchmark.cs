@@ -29,7 +29,11 @@ public static class MapfBenchmark
         ("Berlin_1_256", 800),
     ];
 
-    /// <summary>LaCAM3 (Okumura, AAMAS 2024) first-solution figures on random-1: time and SoC / lower bound.</summary>
+    /// <summary>
+    /// LaCAM3 (Okumura, AAMAS 2024) first-solution figures on random-1: time and cost / lower bound. LaCAM3's cost is
+    /// its search's edge cost, the sum of loss (staying on the goal is free), so the table sets our first solution's
+    /// sum of loss beside it as well as our sum of costs.
+    /// </summary>
     public static readonly IReadOnlyList<MapfBenchInstance> Lacam3Reference =
     [
         new("random-32-32-10", 1, 461, 369, 1.93),
@@ -176,13 +180,15 @@ public static class MapfBenchmark
             pibt,
             new MapfBaselineResult(ppCost is not null, ppCost, ppMs),
             instance.ReferenceMs,
-            instance.ReferenceRatio);
+            instance.ReferenceRatio,
+            solution.FirstSumOfLoss,
+            Ratio(solution.FirstSumOfLoss));
     }
 
-    private const string RowFormat = "{0,-24} {1,4} {2,6} {3,6} {4,9} {5,7} {6,7} {7,9} {8,7} {9,7} {10,7} {11,9} {12,7}";
+    private const string RowFormat = "{0,-24} {1,4} {2,6} {3,6} {4,9} {5,7} {6,7} {7,9} {8,7} {9,7} {10,7} {11,9} {12,7} {13,8}";
 
     private static string Header() => string.Format(
-        CultureInfo.InvariantCulture, RowFormat, "map", "scen", "agents", "solved", "first ms", "S/L 1st", "S/L end", "LaCAM ms", "LaCAM", "PIBT", "PP", "ref ms", "ref S/L");
+        CultureInfo.InvariantCulture, RowFormat, "map", "scen", "agents", "solved", "first ms", "S/L 1st", "S/L end", "LaCAM ms", "LaCAM", "PIBT", "PP", "ref ms", "ref S/L", "SoL 1st");
 
     private static string Line(MapfBenchRow r) => string.Format(
         CultureInfo.InvariantCulture,
@@ -199,7 +205,8 @@ public static class MapfBenchmark
         Solved(r.Pibt, r.LowerBound),
         Solved(r.Prioritized, r.LowerBound),
         F(r.ReferenceMs, "F0"),
-        F(r.ReferenceRatio));
+        F(r.ReferenceRatio),
+        F(r.FirstLossRatio));
 
     /// <summary>A baseline's SoC / lower bound, or "fail".</summary>
     private static string Solved(MapfBaselineResult b, int lowerBound) => b.Solved ? F(b.Ratio(lowerBound)) : "fail";
@@ -246,11 +253,17 @@ public static class MapfBenchmark
         if (lacam3)
         {
             var compared = rows.Where(r => r.Solved && r.ReferenceRatio is not null).ToList();
-            sb.Append(CultureInfo.InvariantCulture, $"SoC/LB no worse than LaCAM3: first solution {compared.Count(r => r.FirstRatio <= r.ReferenceRatio + 1e-9)}/{rows.Count}, final {compared.Count(r => r.FinalRatio <= r.ReferenceRatio + 1e-9)}/{rows.Count}; first solution faster than LaCAM3's time on {compared.Count(r => r.FirstSolutionMs <= r.ReferenceMs)}/{rows.Count}\n");
+            // LaCAM3 reports its first solution's search cost, which is the sum of loss: compare like with like, and
+            // also show where our sum of costs (the coord plan contract's measure, never below the loss) stands.
+            sb.Append(CultureInfo.InvariantCulture, $"first solution no worse than LaCAM3's reported cost (sum of loss / LB): {compared.Count(r => NoWorse(r.FirstLossRatio, r.ReferenceRatio))}/{rows.Count}; by sum of costs / LB: first {compared.Count(r => NoWorse(r.FirstRatio, r.ReferenceRatio))}/{rows.Count}, final {compared.Count(r => NoWorse(r.FinalRatio, r.ReferenceRatio))}/{rows.Count}; first solution faster than LaCAM3's time on {compared.Count(r => r.FirstSolutionMs <= r.ReferenceMs)}/{rows.Count}\n");
         }
 
         return sb.ToString();
     }
+
+    /// <summary>Our ratio against a published one given to two decimals: compared at that precision.</summary>
+    private static bool NoWorse(double? ours, double? reference) =>
+        ours is { } o && reference is { } r && Math.Round(o, 2, MidpointRounding.AwayFromZero) <= r;
 
     /// <summary>Parses <c>3</c> or <c>1-5</c>.</summary>
     public static bool TryParseRange(string text, out int first, out int last)

@@ -73,6 +73,26 @@ public sealed class MapfPlannerTests
     }
 
     [Fact]
+    public void SumOfLossDoesNotChargeStaysOnTheGoalButChargesLeavingIt()
+    {
+        // Agent 0 reaches its goal 2 at t=1, waits, steps off at t=3 and comes back at t=4: its cost is 4 (the
+        // timestep from which it stays), its loss 3 (the wait on the goal is free, leaving and returning are not).
+        // Agent 1 has no goal and pays for its one move only.
+        int[][] paths = [[1, 2, 2, 3, 2], [7, 7, 6]];
+        Assert.Equal(3 + 1, MapfPlanner.SumOfLoss(paths, [2, MapfPlanner.NoGoal]));
+    }
+
+    [Fact]
+    public void FirstSumOfLossLiesBetweenTheLowerBoundAndTheFirstSumOfCosts()
+    {
+        var (map, starts, goals) = Dense(seed: 5);
+        var solution = new MapfPlanner().Solve(new MapfRequest(map, starts, goals) { Refine = false, TimeLimit = TimeSpan.FromMinutes(1) }, Ct);
+        Assert.True(solution.Solved);
+        Assert.InRange(solution.FirstSumOfLoss!.Value, solution.LowerBound, solution.FirstSumOfCosts!.Value);
+        Assert.Equal(MapfPlanner.SumOfLoss(solution.Paths.ToArray(), goals), solution.FirstSumOfLoss);
+    }
+
+    [Fact]
     public void SameSeedGivesTheSamePlan()
     {
         var (map, starts, goals) = Dense(seed: 7);

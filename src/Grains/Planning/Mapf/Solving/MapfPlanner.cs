@@ -93,7 +93,7 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
 
         if (n == 0)
         {
-            return new MapfSolution { Status = MapfStatus.Solved, Elapsed = Stopwatch.GetElapsedTime(startTimestamp), FirstSolutionTime = TimeSpan.Zero, FirstSumOfCosts = 0, SearchExhausted = true };
+            return new MapfSolution { Status = MapfStatus.Solved, Elapsed = Stopwatch.GetElapsedTime(startTimestamp), FirstSolutionTime = TimeSpan.Zero, FirstSumOfCosts = 0, FirstSumOfLoss = 0, SearchExhausted = true };
         }
 
         var distance = GetDistances(map, goals, deadline, cancellationToken);
@@ -219,6 +219,7 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
             Elapsed = Stopwatch.GetElapsedTime(startTimestamp),
             FirstSolutionTime = outcome.FirstTime,
             FirstSumOfCosts = firstCost,
+            FirstSumOfLoss = SumOfLoss(firstPaths, goals),
             Nodes = outcome.Nodes,
             RefinementIterations = lnsIterations,
             SearchExhausted = outcome.Exhausted,
@@ -360,6 +361,25 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
         }
 
         return paths;
+    }
+
+    /// <summary>Per agent, the steps that are not a stay on its goal (an agent without a goal pays for its moves).</summary>
+    internal static int SumOfLoss(int[][] paths, int[] goals)
+    {
+        var sum = 0;
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var p = paths[i];
+            for (var t = 1; t < p.Length; t++)
+            {
+                if (goals[i] == NoGoal ? p[t] != p[t - 1] : (p[t] != goals[i] || p[t - 1] != goals[i]))
+                {
+                    sum++;
+                }
+            }
+        }
+
+        return sum;
     }
 
     private static int SumOfCosts(int[][] paths)

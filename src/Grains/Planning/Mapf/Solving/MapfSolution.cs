@@ -31,6 +31,13 @@ public sealed record MapfSolution
     /// <summary>Sum of costs of the first solution found, before refinement.</summary>
     public int? FirstSumOfCosts { get; init; }
 
+    /// <summary>
+    /// Sum of loss of the first solution: per agent, the timesteps that are not spent staying on its goal (an agent on
+    /// its goal that leaves it again pays for that step). This is the edge cost LaCAM's search minimises, and the
+    /// first-solution cost LaCAM3 reports; it never exceeds <see cref="FirstSumOfCosts"/>.
+    /// </summary>
+    public int? FirstSumOfLoss { get; init; }
+
     /// <summary>High-level (configuration) nodes generated.</summary>
     public long Nodes { get; init; }
 
