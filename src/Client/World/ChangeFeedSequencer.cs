@@ -7,8 +7,9 @@ namespace Coordination.Client.World;
 /// may overtake each other on the way; a region's versions grow by one per change, so a batch that does not continue
 /// what was delivered is held back, the gap is read from the region's change log, and then everything goes out in
 /// version order. Every change reaches the subscriber once, each region's in version order; map announcements
-/// (batches without a region) pass straight through. When the log no longer holds the gap, what is held goes out
-/// marked <see cref="WorldChangeBatch.Truncated"/> (take a snapshot).
+/// (batches without a region) pass straight through. A region that appears after the subscription (a new map) is read
+/// from the start of its log first, so its first batches may overtake each other too. When the log no longer holds the
+/// gap, what is held goes out marked <see cref="WorldChangeBatch.Truncated"/> (take a snapshot).
 /// </summary>
 internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBatch>> readLog, Action<WorldChangeBatch> deliver)
 {
@@ -43,10 +44,22 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
             }
 
             Hold(batch);
-            Drain(region);
-            if (_held.TryGetValue(region, out var held) && held.Count > 0 && _filling.Add(region))
+            if (!_delivered.TryGetValue(region, out var delivered))
             {
-                fillAfter = _delivered[region];
+                // A region that appeared after the subscription (a new map): its first batch to arrive need not be its
+                // first one, so its log is read from the start before anything goes out.
+                if (_filling.Add(region))
+                {
+                    fillAfter = 0;
+                }
+            }
+            else
+            {
+                Drain(region);
+                if (_held.TryGetValue(region, out var held) && held.Count > 0 && _filling.Add(region))
+                {
+                    fillAfter = delivered;
+                }
             }
         }
 
@@ -76,6 +89,18 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
                 Hold(log);
             }
 
+            if (!_delivered.ContainsKey(region) && _held.TryGetValue(region, out var first) && first.Count > 0)
+            {
+                // A new region's sequence starts at the oldest change its log holds. Without the whole log (unreadable,
+                // or trimmed already) it starts at the oldest change received, and the subscriber is told of the hole.
+                _delivered[region] = first.Keys[0] - 1;
+                if (log is null || log.Truncated)
+                {
+                    Emit(region, [.. first.Values], truncated: true);
+                    first.Clear();
+                }
+            }
+
             Drain(region);
 
             // Still held: the log lacks the versions before it (trimmed, a region restarted on a new version block,
@@ -98,12 +123,7 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
 
         var region = batch.RegionKey;
         _templates[region] = batch;
-        if (!_delivered.TryGetValue(region, out var delivered))
-        {
-            // A region that appeared after the subscription (a new map): its first batch starts the sequence.
-            delivered = batch.Changes.Min(c => c.Version) - 1;
-            _delivered[region] = delivered;
-        }
+        var delivered = _delivered.TryGetValue(region, out var d) ? d : long.MinValue;
 
         if (!_held.TryGetValue(region, out var held))
         {
@@ -123,12 +143,12 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
     /// <summary>Delivers the held changes that continue the region's sequence without a gap.</summary>
     private void Drain(string region)
     {
-        if (!_held.TryGetValue(region, out var held) || held.Count == 0)
+        if (!_held.TryGetValue(region, out var held) || held.Count == 0 || !_delivered.TryGetValue(region, out var delivered))
         {
             return;
         }
 
-        var next = _delivered[region] + 1;
+        var next = delivered + 1;
         var ready = new List<WorldChange>();
         while (held.Count > 0 && held.Keys[0] == next)
         {
