@@ -75,6 +75,33 @@ public sealed class PlannerTests(WorldClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AStaleObstacleRemovalThatArrivesLateDoesNotOpenTheCellToPlans()
+    {
+        var id = TestKeys.New("world");
+        var info = await World.UploadMapAsync(id, TestMaps.Open(20, 5));
+        var region = Assert.Single(info.Regions, r => r.Contains(new GridCell(10, 2))).Key;
+
+        // Added, removed, added again: the cell is blocked. The planner starts after that and plans around it.
+        var blocked = new GridCell(10, 2);
+        await World.AddObstacleAsync(id, blocked, null, "operator");
+        await World.RemoveObstacleAsync(id, blocked);
+        await World.AddObstacleAsync(id, blocked, null, "operator");
+        await World.SetGoalAsync(id, "r1", new GridCell(0, 2), new GridCell(19, 2));
+        var first = (await PlanOf(id, p => p.ContainsKey("r1"), "r1 gets a path"))["r1"];
+        Assert.DoesNotContain(blocked, first.Cells);
+
+        // The removal's notice reaches the planner late (one-way notices can be overtaken); then it re-plans.
+        var log = await fixture.Client.GetGrain<IWorldRegionGrain>(region).GetChanges(0);
+        var removal = Assert.Single(log.Changes, c => c.Kind == WorldChangeKind.ObstacleRemoved);
+        var planner = fixture.Client.GetGrain<IPlannerGrain>(id);
+        await planner.AsReference<IWorldObserver>().OnWorldChanges(log with { Changes = [removal] });
+        await World.SetGoalAsync(id, "r2", new GridCell(0, 0), new GridCell(19, 0));
+        var second = await PlanOf(id, p => p.ContainsKey("r2") && p["r1"].PlanId > first.PlanId, "both robots are re-planned");
+        Assert.DoesNotContain(blocked, second["r1"].Cells);
+        Assert.DoesNotContain(blocked, second["r2"].Cells);
+    }
+
+    [Fact]
     public async Task ANewGoalGetsANewPlanAndAClearedGoalLeavesTheRobotWhereItIs()
     {
         var id = TestKeys.New("world");

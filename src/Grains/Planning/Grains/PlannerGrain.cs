@@ -32,6 +32,7 @@ public sealed partial class PlannerGrain(
     private readonly Dictionary<string, PlannerRobotRuntime> _runtime = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RobotPosition> _positions = new(StringComparer.Ordinal);
     private readonly HashSet<GridCell> _obstacles = [];
+    private readonly WorldFeedOrder _feedOrder = new();
     private readonly HashSet<string> _reasons = new(StringComparer.Ordinal);
     private readonly DistanceFieldCache _cache = new(512);
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -192,6 +193,13 @@ public sealed partial class PlannerGrain(
         var now = CurrentStep();
         foreach (var change in batch.Changes)
         {
+            if (change.Kind is WorldChangeKind.ObstacleAdded or WorldChangeKind.ObstacleRemoved or WorldChangeKind.ObstacleExpired
+                && !_feedOrder.Accept(batch.RegionKey, change))
+            {
+                // Already in the last snapshot, or overtaken by a newer change of the same cell.
+                continue;
+            }
+
             switch (change.Kind)
             {
                 case WorldChangeKind.ObstacleAdded:
@@ -220,10 +228,20 @@ public sealed partial class PlannerGrain(
 
                     break;
                 case WorldChangeKind.RobotMoved when change.RobotId is { } id:
-                    _positions[id] = new RobotPosition(id, change.Cell, change.At);
+                    // Positions carry the robot's own timestamps; regions' versions are not comparable across regions.
+                    if (!_positions.TryGetValue(id, out var known) || change.At >= known.At)
+                    {
+                        _positions[id] = new RobotPosition(id, change.Cell, change.At);
+                    }
+
                     break;
                 case WorldChangeKind.RobotLeft when change.RobotId is { } id:
-                    _positions.Remove(id);
+                    // Only a departure from where the robot is known to be (it may have entered another region first).
+                    if (_positions.TryGetValue(id, out var last) && last.Cell == change.Cell)
+                    {
+                        _positions.Remove(id);
+                    }
+
                     break;
                 default:
                     break;
@@ -329,6 +347,8 @@ public sealed partial class PlannerGrain(
 
         _obstacles.Clear();
         _obstacles.UnionWith(snapshot.Map.Obstacles.Select(o => o.Cell));
+        _feedOrder.Reset(snapshot.Regions);
+
         _occupancy = null;
         _positions.Clear();
         foreach (var p in snapshot.Robots)
