@@ -28,7 +28,7 @@ public sealed class LnsRefinerTests
                 var first = new MapfPlanner().Solve(new MapfRequest(map, starts, goals) { Seed = (ulong)seed, Refine = false }, Ct);
                 Assert.True(first.Solved, $"seed {seed}: {first.Status}");
                 var paths = first.Paths.Select(p => (int[])p.Clone()).ToArray();
-                var lns = new LnsRefiner(map, goals, Distances(map, goals), (ulong)seed, neighbourhood: 4);
+                var lns = new LnsRefiner(map, goals, Distances(map, goals), (ulong)seed, neighbourhoods: 4);
                 var cost = first.SumOfCosts;
                 for (var step = 0; step < 30; step++)
                 {
@@ -68,7 +68,7 @@ public sealed class LnsRefinerTests
         Assert.Empty(PlanValidator.Validate(map, starts, goals, paths));
         var lowerBound = 3 + 3 + 3;
         Assert.Equal(lowerBound + 15, paths.Sum(p => p.Length - 1));
-        var lns = new LnsRefiner(map, goals, Distances(map, goals), seed: 1, neighbourhood: 8);
+        var lns = new LnsRefiner(map, goals, Distances(map, goals), seed: 1, neighbourhoods: 8);
         lns.Improve(paths, lowerBound, long.MaxValue, maxIterations: 50, Ct);
         Assert.Empty(PlanValidator.Validate(map, starts, goals, paths));
         Assert.Equal(lowerBound, paths.Sum(p => p.Length - 1));
@@ -88,6 +88,15 @@ public sealed class LnsRefinerTests
         Assert.Equal(a.SumOfCosts, b.SumOfCosts);
         Assert.Equal(a.RefinementIterations, b.RefinementIterations);
         Assert.Null(IndependentPlanChecker.FirstProblem(map, starts, goals, a.Paths));
+    }
+
+    [Fact]
+    public void NeighbourhoodSizesMustBeGivenAndPositive()
+    {
+        var map = MovingAiMap.Parse("type octile\nheight 1\nwidth 3\nmap\n...\n");
+        int[] goals = [2];
+        Assert.Throws<ArgumentException>(() => new LnsRefiner(map, goals, Distances(map, goals), seed: 1));
+        Assert.Throws<ArgumentException>(() => new LnsRefiner(map, goals, Distances(map, goals), 1, 4, 0));
     }
 
     private static int[]?[] Distances(GridMap map, int[] goals) =>

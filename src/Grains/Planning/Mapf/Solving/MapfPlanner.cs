@@ -53,8 +53,8 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
     /// <summary>After the first solution, LaCAM* refines for this share of the time left (it can prove optimality on small instances); LNS gets the rest.</summary>
     private const double LaCamRefineShare = 0.1;
 
-    /// <summary>Agents re-planned together per LNS iteration.</summary>
-    private const int LnsNeighbourhood = 8;
+    /// <summary>Agents re-planned together per LNS iteration: the refiner picks among these sizes by what they achieve.</summary>
+    private static readonly int[] LnsNeighbourhoods = [4, 8, 16];
 
     /// <summary>Time kept back from the deadline for building and validating the result.</summary>
     private static readonly TimeSpan FinishReserve = TimeSpan.FromMilliseconds(15);
@@ -186,7 +186,7 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
             search = null;
             outcome = outcome with { First = null, Best = null };
             var refined = (int[][])paths.Clone();
-            var lns = new LnsRefiner(map, goals, distance, request.Seed, LnsNeighbourhood);
+            var lns = new LnsRefiner(map, goals, distance, request.Seed, LnsNeighbourhoods);
             lns.Improve(refined, lowerBound, deadline, request.MaxRefinementIterations ?? long.MaxValue, cancellationToken);
             lnsIterations = lns.Iterations;
             var refinedCost = SumOfCosts(refined);
