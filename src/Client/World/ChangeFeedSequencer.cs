@@ -18,16 +18,56 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
     private readonly Dictionary<string, SortedList<long, WorldChange>> _held = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorldChangeBatch> _templates = new(StringComparer.Ordinal);
     private readonly HashSet<string> _filling = new(StringComparer.Ordinal);
+    private bool _started;
 
-    /// <summary>Versions the regions were at when the subscription took effect (regions already followed keep theirs).</summary>
+    /// <summary>
+    /// Versions the regions were at when the subscription took effect (regions already followed keep theirs). Batches
+    /// that arrived before this call (the subscription answers after the regions start notifying) were held, and go
+    /// out now from the versions given.
+    /// </summary>
     public void Start(IReadOnlyDictionary<string, long> versions)
     {
+        ArgumentNullException.ThrowIfNull(versions);
+        var fills = new List<(string Region, long After)>();
         lock (_gate)
         {
             foreach (var (region, version) in versions)
             {
                 _delivered.TryAdd(region, version);
             }
+
+            _started = true;
+            foreach (var (region, held) in _held)
+            {
+                if (held.Count == 0)
+                {
+                    continue;
+                }
+
+                if (_delivered.TryGetValue(region, out var delivered))
+                {
+                    // Changes the subscription's versions already count are not part of the feed.
+                    while (held.Count > 0 && held.Keys[0] <= delivered)
+                    {
+                        held.RemoveAt(0);
+                    }
+
+                    Drain(region);
+                    if (held.Count > 0 && _filling.Add(region))
+                    {
+                        fills.Add((region, _delivered[region]));
+                    }
+                }
+                else if (_filling.Add(region))
+                {
+                    fills.Add((region, 0));
+                }
+            }
+        }
+
+        foreach (var (region, after) in fills)
+        {
+            _ = FillAsync(region, after);
         }
     }
 
@@ -44,6 +84,12 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
             }
 
             Hold(batch);
+            if (!_started)
+            {
+                // Before the subscription's versions are known nothing can go out: Start sorts it out.
+                return;
+            }
+
             if (!_delivered.TryGetValue(region, out var delivered))
             {
                 // A region that appeared after the subscription (a new map): its first batch to arrive need not be its

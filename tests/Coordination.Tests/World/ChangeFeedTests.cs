@@ -118,6 +118,34 @@ public sealed class ChangeFeedTests(WorldClusterFixture fixture)
     }
 
     [Fact]
+    public async Task BatchesThatArriveBeforeTheSubscriptionAnswersGoOutFromTheSubscribedVersionInOrder()
+    {
+        var id = TestKeys.New("world");
+        var info = await World.UploadMapAsync(id, TestMaps.Open(8, 8));
+        var key = Assert.Single(info.Regions).Key;
+        foreach (var x in new[] { 1, 2, 3 })
+        {
+            await World.AddObstacleAsync(id, new GridCell(x, 1));
+        }
+
+        var log = await fixture.Client.GetGrain<IWorldRegionGrain>(key).GetChanges(0);
+        var versions = log.Changes.Select(c => c.Version).ToList();
+        var single = log.Changes.Select(c => log with { Changes = [c] }).ToList();
+        var delivered = new ConcurrentQueue<WorldChangeBatch>();
+        var sequencer = new ChangeFeedSequencer((r, after) => fixture.Client.GetGrain<IWorldRegionGrain>(r).GetChanges(after), delivered.Enqueue);
+
+        // The region notifies before Subscribe has returned its version (the first change predates the subscription).
+        sequencer.Receive(single[2]);
+        sequencer.Receive(single[0]);
+        Assert.Empty(delivered);
+        sequencer.Start(new Dictionary<string, long> { [key] = versions[0] });
+        await Eventually.Get(() => delivered.Sum(b => b.Changes.Count), n => n == 2, "the gap filled from the log");
+        sequencer.Receive(single[1]);
+        Assert.Equal(versions[1..], delivered.SelectMany(b => b.Changes).Select(c => c.Version));
+        Assert.All(delivered, b => Assert.False(b.Truncated));
+    }
+
+    [Fact]
     public async Task ARegionKeepsItsChangesForPolling()
     {
         var id = TestKeys.New("world");
