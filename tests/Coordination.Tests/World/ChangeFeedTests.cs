@@ -50,20 +50,9 @@ public sealed class ChangeFeedTests(WorldClusterFixture fixture)
     public async Task OvertakenBatchesAreDeliveredOnceInVersionOrderWithTheGapReadFromTheRegionsLog()
     {
         var id = TestKeys.New("world");
-        var info = await World.UploadMapAsync(id, TestMaps.Open(8, 8));
-        var key = Assert.Single(info.Regions).Key;
-        var region = fixture.Client.GetGrain<IWorldRegionGrain>(key);
-        foreach (var x in new[] { 1, 2, 3 })
-        {
-            await World.AddObstacleAsync(id, new GridCell(x, 1));
-        }
-
-        var log = await region.GetChanges(0);
+        var (key, log, single) = await RegionWithThreeChanges(id);
         var versions = log.Changes.Select(c => c.Version).ToList();
-        Assert.Equal(3, versions.Count);
-        var single = log.Changes.Select(c => log with { Changes = [c] }).ToList();
-        var delivered = new ConcurrentQueue<WorldChangeBatch>();
-        var sequencer = new ChangeFeedSequencer((r, after) => fixture.Client.GetGrain<IWorldRegionGrain>(r).GetChanges(after), delivered.Enqueue);
+        var (sequencer, delivered) = Sequencer();
         sequencer.Start(new Dictionary<string, long> { [key] = versions[0] - 1 });
 
         // The last batch overtakes the other two: it waits, the gap is read from the region, then all go out in order.
@@ -90,23 +79,12 @@ public sealed class ChangeFeedTests(WorldClusterFixture fixture)
     [Fact]
     public async Task ARegionThatAppearsAfterTheSubscriptionIsDeliveredFromItsFirstChangeEvenWhenItsFirstBatchIsOvertaken()
     {
-        var id = TestKeys.New("world");
-        var delivered = new ConcurrentQueue<WorldChangeBatch>();
-        var sequencer = new ChangeFeedSequencer((r, after) => fixture.Client.GetGrain<IWorldRegionGrain>(r).GetChanges(after), delivered.Enqueue);
+        var (sequencer, delivered) = Sequencer();
 
         // Subscribed before the world had a map: every region is new to the sequencer.
         sequencer.Start(new Dictionary<string, long>());
-        var info = await World.UploadMapAsync(id, TestMaps.Open(8, 8));
-        var key = Assert.Single(info.Regions).Key;
-        foreach (var x in new[] { 1, 2, 3 })
-        {
-            await World.AddObstacleAsync(id, new GridCell(x, 1));
-        }
-
-        var log = await fixture.Client.GetGrain<IWorldRegionGrain>(key).GetChanges(0);
+        var (_, log, single) = await RegionWithThreeChanges(TestKeys.New("world"));
         var versions = log.Changes.Select(c => c.Version).ToList();
-        Assert.Equal(3, versions.Count);
-        var single = log.Changes.Select(c => log with { Changes = [c] }).ToList();
 
         // The region's second batch arrives first: nothing may be lost, nothing may go out twice or out of order.
         sequencer.Receive(single[1]);
@@ -120,19 +98,9 @@ public sealed class ChangeFeedTests(WorldClusterFixture fixture)
     [Fact]
     public async Task BatchesThatArriveBeforeTheSubscriptionAnswersGoOutFromTheSubscribedVersionInOrder()
     {
-        var id = TestKeys.New("world");
-        var info = await World.UploadMapAsync(id, TestMaps.Open(8, 8));
-        var key = Assert.Single(info.Regions).Key;
-        foreach (var x in new[] { 1, 2, 3 })
-        {
-            await World.AddObstacleAsync(id, new GridCell(x, 1));
-        }
-
-        var log = await fixture.Client.GetGrain<IWorldRegionGrain>(key).GetChanges(0);
+        var (key, log, single) = await RegionWithThreeChanges(TestKeys.New("world"));
         var versions = log.Changes.Select(c => c.Version).ToList();
-        var single = log.Changes.Select(c => log with { Changes = [c] }).ToList();
-        var delivered = new ConcurrentQueue<WorldChangeBatch>();
-        var sequencer = new ChangeFeedSequencer((r, after) => fixture.Client.GetGrain<IWorldRegionGrain>(r).GetChanges(after), delivered.Enqueue);
+        var (sequencer, delivered) = Sequencer();
 
         // The region notifies before Subscribe has returned its version (the first change predates the subscription).
         sequencer.Receive(single[2]);
@@ -158,5 +126,27 @@ public sealed class ChangeFeedTests(WorldClusterFixture fixture)
         var later = await region.GetChanges(all.Changes[0].Version);
         Assert.Equal(new GridCell(2, 2), Assert.Single(later.Changes).Cell);
         Assert.False(later.Truncated);
+    }
+
+    /// <summary>A one-region world with three obstacles added: the region's key, its log, and each change as a batch of its own.</summary>
+    private async Task<(string Key, WorldChangeBatch Log, List<WorldChangeBatch> Single)> RegionWithThreeChanges(string id)
+    {
+        var info = await World.UploadMapAsync(id, TestMaps.Open(8, 8));
+        var key = Assert.Single(info.Regions).Key;
+        foreach (var x in new[] { 1, 2, 3 })
+        {
+            await World.AddObstacleAsync(id, new GridCell(x, 1));
+        }
+
+        var log = await fixture.Client.GetGrain<IWorldRegionGrain>(key).GetChanges(0);
+        Assert.Equal(3, log.Changes.Count);
+        return (key, log, log.Changes.Select(c => log with { Changes = [c] }).ToList());
+    }
+
+    /// <summary>A sequencer that reads gaps from the real regions and records what it delivers.</summary>
+    private (ChangeFeedSequencer Sequencer, ConcurrentQueue<WorldChangeBatch> Delivered) Sequencer()
+    {
+        var delivered = new ConcurrentQueue<WorldChangeBatch>();
+        return (new ChangeFeedSequencer((r, after) => fixture.Client.GetGrain<IWorldRegionGrain>(r).GetChanges(after), delivered.Enqueue), delivered);
     }
 }
