@@ -132,6 +132,9 @@ public sealed class MissionLifecycleTests(MissionClusterFixture fixture)
         await mission.TaskAssigned(new TaskAssignmentNotice(taskId, "fast", DateTimeOffset.UtcNow, [new GridCell(2, 2)], 3, 3, world));
         await mission.TaskAssigned(new TaskAssignmentNotice(taskId, "late", DateTimeOffset.UtcNow, [new GridCell(2, 2)], 3, 3, world));
 
+        // The notices are one-way and the reads interleave: the idempotent re-submission is an ordinary request, queued
+        // behind the notices, so the late one has been handled once it returns.
+        await mission.Submit(spec);
         var end = await mission.GetStatus();
         Assert.Equal(MissionStatus.Completed, end!.Status);
         Assert.Equal("fast", end.Tasks[0].RobotId);
