@@ -14,16 +14,13 @@ internal sealed class SafeIntervalSearch(GridMap map, PathTable table)
 {
     private const int Forever = int.MaxValue;
 
-    // Nodes: cell, interval index (into _intervalStart/_intervalEnd), arrival time, parent.
-    private readonly List<int> _nodeCell = [];
-    private readonly List<int> _nodeInterval = [];
-    private readonly List<int> _nodeTime = [];
-    private readonly List<int> _nodeParent = [];
+    // Nodes: cell, interval index (into the interval arrays), arrival time, parent; _nodes of them are in use.
+    private Node[] _node = new Node[1024];
+    private int _nodes;
 
-    // Safe intervals of the cells touched by the current search: cell -> first index and count.
-    private readonly List<int> _intervalStart = [];
-    private readonly List<int> _intervalEnd = [];
-    private readonly List<int> _intervalBest = [];
+    // Safe intervals of the cells touched by the current search (cell -> first index and count); _intervals in use.
+    private Interval[] _interval = new Interval[1024];
+    private int _intervals;
     private readonly int[] _cellFirst = new int[map.CellCount];
     private readonly int[] _cellCount = new int[map.CellCount];
     private readonly int[] _cellStamp = new int[map.CellCount];
@@ -56,34 +53,27 @@ internal sealed class SafeIntervalSearch(GridMap map, PathTable table)
         var f0 = Math.Max(h0, settle);
         _open.Clear();
         _run++;
-        _nodeCell.Clear();
-        _nodeInterval.Clear();
-        _nodeTime.Clear();
-        _nodeParent.Clear();
-        _intervalStart.Clear();
-        _intervalEnd.Clear();
-        _intervalBest.Clear();
+        _nodes = 0;
+        _intervals = 0;
 
         Intervals(start);
-        if (_cellCount[start] == 0 || _intervalStart[_cellFirst[start]] != 0)
+        if (_cellCount[start] == 0 || _interval[_cellFirst[start]].Start != 0)
         {
             return null;
         }
 
         var first = _cellFirst[start];
-        _intervalBest[first] = 0;
+        _interval[first].Best = 0;
         Push(start, first, 0, -1, f0, h0);
         while (_open.TryDequeue(out var node, out _))
         {
-            var cell = _nodeCell[node];
-            var interval = _nodeInterval[node];
-            var g = _nodeTime[node];
-            if (g > _intervalBest[interval])
+            var (cell, interval, g, _) = _node[node];
+            if (g > _interval[interval].Best)
             {
                 continue;
             }
 
-            var end = _intervalEnd[interval];
+            var end = _interval[interval].End;
             if (cell == goal && end == Forever)
             {
                 return Path(node);
@@ -103,8 +93,8 @@ internal sealed class SafeIntervalSearch(GridMap map, PathTable table)
                 for (var k = 0; k < countNext; k++)
                 {
                     var idx = firstNext + k;
-                    var a = _intervalStart[idx];
-                    var b = _intervalEnd[idx];
+                    var a = _interval[idx].Start;
+                    var b = _interval[idx].End;
 
                     // Arrive in [max(g + 1, a), min(end + 1, b)]: leave the current cell at most at its interval's end.
                     var earliest = Math.Max(g + 1, a);
@@ -132,12 +122,12 @@ internal sealed class SafeIntervalSearch(GridMap map, PathTable table)
                     }
 
                     var f = Math.Max(t + h, settle);
-                    if (f > budget || t >= _intervalBest[idx])
+                    if (f > budget || t >= _interval[idx].Best)
                     {
                         continue;
                     }
 
-                    _intervalBest[idx] = t;
+                    _interval[idx].Best = t;
                     Push(next, idx, t, node, f, h);
                 }
             }
@@ -161,7 +151,7 @@ internal sealed class SafeIntervalSearch(GridMap map, PathTable table)
         }
 
         _cellStamp[cell] = _run;
-        _cellFirst[cell] = _intervalStart.Count;
+        _cellFirst[cell] = _intervals;
         var parked = table.ParkedFrom(cell);
         var times = table.OccupiedTimes(cell);
         var from = 0;
@@ -189,39 +179,54 @@ internal sealed class SafeIntervalSearch(GridMap map, PathTable table)
             AddInterval(from, parked - 1);
         }
 
-        _cellCount[cell] = _intervalStart.Count - _cellFirst[cell];
+        _cellCount[cell] = _intervals - _cellFirst[cell];
     }
 
     private void AddInterval(int start, int end)
     {
-        _intervalStart.Add(start);
-        _intervalEnd.Add(end);
-        _intervalBest.Add(Forever);
+        if (_intervals == _interval.Length)
+        {
+            Array.Resize(ref _interval, _interval.Length * 2);
+        }
+
+        _interval[_intervals++] = new Interval { Start = start, End = end, Best = Forever };
     }
 
     /// <summary>Open list order: f, then the distance still to go (nearer the goal first), then later arrival.</summary>
     private void Push(int cell, int interval, int time, int parent, int f, int h)
     {
-        _nodeCell.Add(cell);
-        _nodeInterval.Add(interval);
-        _nodeTime.Add(time);
-        _nodeParent.Add(parent);
-        _open.Enqueue(_nodeCell.Count - 1, ((long)f << 42) | ((long)Math.Min(h, (1 << 21) - 1) << 21) | (uint)((1 << 21) - 1 - Math.Min(time, (1 << 21) - 1)));
+        if (_nodes == _node.Length)
+        {
+            Array.Resize(ref _node, _node.Length * 2);
+        }
+
+        _node[_nodes] = new Node(cell, interval, time, parent);
+        _open.Enqueue(_nodes++, ((long)f << 42) | ((long)Math.Min(h, (1 << 21) - 1) << 21) | (uint)((1 << 21) - 1 - Math.Min(time, (1 << 21) - 1)));
     }
 
     private int[] Path(int node)
     {
-        var path = new int[_nodeTime[node] + 1];
+        var path = new int[_node[node].Time + 1];
         var t = path.Length - 1;
-        for (var n = node; n >= 0; n = _nodeParent[n])
+        for (var n = node; n >= 0; n = _node[n].Parent)
         {
             // The agent waits on this node's cell from its arrival until it moves on.
-            for (; t >= _nodeTime[n]; t--)
+            for (; t >= _node[n].Time; t--)
             {
-                path[t] = _nodeCell[n];
+                path[t] = _node[n].Cell;
             }
         }
 
         return path;
+    }
+
+    private readonly record struct Node(int Cell, int Interval, int Time, int Parent);
+
+    /// <summary>A safe interval [Start, End] of a cell and the earliest arrival in it found so far.</summary>
+    private struct Interval
+    {
+        public int Start;
+        public int End;
+        public int Best;
     }
 }
