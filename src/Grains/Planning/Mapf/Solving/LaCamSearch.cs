@@ -613,14 +613,13 @@ internal sealed class LaCamSearch
         return false;
     }
 
-    /// <summary>Sum-of-costs edge cost: every agent pays 1 unless it stays on its goal (an agent without a goal pays for moves).</summary>
+    /// <summary>Sum-of-loss edge cost: the agents that pay for the step (see <see cref="StepCosts"/>).</summary>
     private int EdgeCost(int[] from, int[] to)
     {
         var cost = 0;
         for (var i = 0; i < _agents; i++)
         {
-            var g = _goals[i];
-            if (g == MapfPlanner.NoGoal ? from[i] != to[i] : (from[i] != g || to[i] != g))
+            if (StepCosts(_goals[i], from[i], to[i]))
             {
                 cost++;
             }
@@ -628,6 +627,14 @@ internal sealed class LaCamSearch
 
         return cost;
     }
+
+    /// <summary>
+    /// Whether one agent's step from <paramref name="from"/> to <paramref name="to"/> costs 1 under the sum of loss: every
+    /// step does except a stay on the goal (an agent without a goal pays for moves only).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool StepCosts(int goal, int from, int to) =>
+        goal == MapfPlanner.NoGoal ? from != to : (from != goal || to != goal);
 
     /// <summary>LaCAM*: propagate a cheaper cost from <paramref name="start"/> through everything reachable from it.</summary>
     private void Rewire(HighLevelNode start, ref HighLevelNode? goal)

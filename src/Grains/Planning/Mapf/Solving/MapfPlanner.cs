@@ -368,7 +368,7 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
         return paths;
     }
 
-    /// <summary>Per agent, the steps that are not a stay on its goal (an agent without a goal pays for its moves).</summary>
+    /// <summary>Sum of loss of paths: the steps that cost under LaCAM's edge cost (<see cref="LaCamSearch.StepCosts"/>).</summary>
     internal static int SumOfLoss(int[][] paths, int[] goals)
     {
         var sum = 0;
@@ -377,7 +377,7 @@ public sealed class MapfPlanner(DistanceFieldCache? cache = null)
             var p = paths[i];
             for (var t = 1; t < p.Length; t++)
             {
-                if (goals[i] == NoGoal ? p[t] != p[t - 1] : (p[t] != goals[i] || p[t - 1] != goals[i]))
+                if (LaCamSearch.StepCosts(goals[i], p[t - 1], p[t]))
                 {
                     sum++;
                 }
