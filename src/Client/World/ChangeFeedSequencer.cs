@@ -37,30 +37,11 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
             }
 
             _started = true;
-            foreach (var (region, held) in _held)
+            foreach (var region in _held.Keys)
             {
-                if (held.Count == 0)
+                if (Advance(region) is { } after)
                 {
-                    continue;
-                }
-
-                if (_delivered.TryGetValue(region, out var delivered))
-                {
-                    // Changes the subscription's versions already count are not part of the feed.
-                    while (held.Count > 0 && held.Keys[0] <= delivered)
-                    {
-                        held.RemoveAt(0);
-                    }
-
-                    Drain(region);
-                    if (held.Count > 0 && _filling.Add(region))
-                    {
-                        fills.Add((region, _delivered[region]));
-                    }
-                }
-                else if (_filling.Add(region))
-                {
-                    fills.Add((region, 0));
+                    fills.Add((region, after));
                 }
             }
         }
@@ -90,23 +71,7 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
                 return;
             }
 
-            if (!_delivered.TryGetValue(region, out var delivered))
-            {
-                // A region that appeared after the subscription (a new map): its first batch to arrive need not be its
-                // first one, so its log is read from the start before anything goes out.
-                if (_filling.Add(region))
-                {
-                    fillAfter = 0;
-                }
-            }
-            else
-            {
-                Drain(region);
-                if (_held.TryGetValue(region, out var held) && held.Count > 0 && _filling.Add(region))
-                {
-                    fillAfter = delivered;
-                }
-            }
+            fillAfter = Advance(region);
         }
 
         if (fillAfter is { } after)
@@ -186,12 +151,42 @@ internal sealed class ChangeFeedSequencer(Func<string, long, Task<WorldChangeBat
         }
     }
 
-    /// <summary>Delivers the held changes that continue the region's sequence without a gap.</summary>
+    /// <summary>
+    /// Delivers what continues the region's sequence, and gives the version after which the region's log must be read
+    /// when changes are still held (null: nothing held, or a read is under way already).
+    /// </summary>
+    private long? Advance(string region)
+    {
+        if (!_held.TryGetValue(region, out var held) || held.Count == 0)
+        {
+            return null;
+        }
+
+        if (!_delivered.ContainsKey(region))
+        {
+            // A region that appeared after the subscription (a new map): its first batch to arrive need not be its
+            // first one, so its log is read from the start before anything goes out.
+            return _filling.Add(region) ? 0 : null;
+        }
+
+        Drain(region);
+        return held.Count > 0 && _filling.Add(region) ? _delivered[region] : null;
+    }
+
+    /// <summary>
+    /// Delivers the held changes that continue the region's sequence without a gap; held changes the sequence already
+    /// counts (held before the subscription's versions were known) are dropped.
+    /// </summary>
     private void Drain(string region)
     {
         if (!_held.TryGetValue(region, out var held) || held.Count == 0 || !_delivered.TryGetValue(region, out var delivered))
         {
             return;
+        }
+
+        while (held.Count > 0 && held.Keys[0] <= delivered)
+        {
+            held.RemoveAt(0);
         }
 
         var next = delivered + 1;
