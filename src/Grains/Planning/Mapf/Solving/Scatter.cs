@@ -60,8 +60,7 @@ internal static class Scatter
 
                 if (paths[i] is { } old)
                 {
-                    Remove(use, old, cells);
-                    RemoveMoves(moves, old, cells);
+                    CountPath(use, moves, old, cells, -1);
                     parkedFrom[goals[i]] = int.MaxValue;
                 }
 
@@ -116,8 +115,7 @@ internal static class Scatter
                     // Cannot happen (the shortest path is within the budget); keep the old path if it does.
                     if (paths[i] is { } kept)
                     {
-                        Add(use, kept, cells);
-                        AddMoves(moves, kept, cells);
+                        CountPath(use, moves, kept, cells, +1);
                         parkedFrom[goals[i]] = kept.Length - 1;
                     }
 
@@ -132,8 +130,7 @@ internal static class Scatter
                 }
 
                 paths[i] = path;
-                Add(use, path, cells);
-                AddMoves(moves, path, cells);
+                CountPath(use, moves, path, cells, +1);
                 parkedFrom[goals[i]] = path.Length - 1;
             }
 
@@ -165,55 +162,30 @@ internal static class Scatter
     /// <summary>Key of a move from <paramref name="from"/> at t - 1 to <paramref name="to"/> at t.</summary>
     private static long MoveKey(int t, int from, int to, int cells) => ((((long)t * cells) + from) * cells) + to;
 
-    private static void AddMoves(Dictionary<long, int> moves, int[] path, int cells)
-    {
-        for (var t = 1; t < path.Length; t++)
-        {
-            var key = MoveKey(t, path[t - 1], path[t], cells);
-            moves[key] = moves.TryGetValue(key, out var k) ? k + 1 : 1;
-        }
-    }
-
-    private static void RemoveMoves(Dictionary<long, int> moves, int[] path, int cells)
-    {
-        for (var t = 1; t < path.Length; t++)
-        {
-            var key = MoveKey(t, path[t - 1], path[t], cells);
-            var k = moves[key] - 1;
-            if (k == 0)
-            {
-                moves.Remove(key);
-            }
-            else
-            {
-                moves[key] = k;
-            }
-        }
-    }
-
-    private static void Add(Dictionary<long, int> use, int[] path, int cells)
+    /// <summary>Adds (+1) or removes (-1) a guide path's cells at their timesteps and its moves.</summary>
+    private static void CountPath(Dictionary<long, int> use, Dictionary<long, int> moves, int[] path, int cells, int delta)
     {
         for (var t = 0; t < path.Length; t++)
         {
-            var key = ((long)t * cells) + path[t];
-            use[key] = use.TryGetValue(key, out var k) ? k + 1 : 1;
+            Bump(use, ((long)t * cells) + path[t], delta);
+            if (t > 0)
+            {
+                Bump(moves, MoveKey(t, path[t - 1], path[t], cells), delta);
+            }
         }
     }
 
-    private static void Remove(Dictionary<long, int> use, int[] path, int cells)
+    /// <summary>Adds <paramref name="delta"/> to a count, dropping counts that reach zero.</summary>
+    private static void Bump(Dictionary<long, int> counts, long key, int delta)
     {
-        for (var t = 0; t < path.Length; t++)
+        var k = counts.GetValueOrDefault(key) + delta;
+        if (k == 0)
         {
-            var key = ((long)t * cells) + path[t];
-            var k = use[key] - 1;
-            if (k == 0)
-            {
-                use.Remove(key);
-            }
-            else
-            {
-                use[key] = k;
-            }
+            counts.Remove(key);
+        }
+        else
+        {
+            counts[key] = k;
         }
     }
 
