@@ -79,46 +79,44 @@ public sealed class MissionCommandRunner(MissionsClient missions, TextWriter std
     {
         MissionSnapshot? last = null;
         long printed = 0;
-        if (acknowledged is not null)
+
+        // JSON: each new version of the mission. Text: the mission once, then each new event of its history.
+        async Task Show(MissionSnapshot snapshot)
         {
             if (asJson)
             {
-                await stdout.WriteLineAsync(JsonSerializer.Serialize(acknowledged, MissionJson.Lines));
+                if (last is null || snapshot.Version != last.Version)
+                {
+                    await stdout.WriteLineAsync(JsonSerializer.Serialize(snapshot, MissionJson.Lines));
+                }
             }
             else
             {
-                await WriteText(acknowledged);
+                if (last is null)
+                {
+                    await WriteText(snapshot);
+                }
+
+                foreach (var e in await missions.GetHistoryAsync(missionId, printed))
+                {
+                    await stdout.WriteLineAsync(Line(e));
+                    printed = e.Sequence;
+                }
             }
 
-            last = acknowledged;
+            last = snapshot;
         }
 
         try
         {
+            if (acknowledged is not null)
+            {
+                await Show(acknowledged);
+            }
+
             await foreach (var snapshot in missions.WatchAsync(missionId, cancellationToken))
             {
-                if (asJson)
-                {
-                    if (last is null || snapshot.Version != last.Version)
-                    {
-                        await stdout.WriteLineAsync(JsonSerializer.Serialize(snapshot, MissionJson.Lines));
-                    }
-                }
-                else
-                {
-                    if (last is null)
-                    {
-                        await WriteText(snapshot);
-                    }
-
-                    foreach (var e in await missions.GetHistoryAsync(missionId, printed))
-                    {
-                        await stdout.WriteLineAsync(Line(e));
-                        printed = e.Sequence;
-                    }
-                }
-
-                last = snapshot;
+                await Show(snapshot);
             }
         }
         catch (CoordinationValidationException e)
